@@ -1,0 +1,3 @@
+from kamgen.cli import main
+
+main()

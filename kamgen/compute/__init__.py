@@ -1,0 +1,1 @@
+"""Pure computations per worksheet family: plain data in, dataclasses out, no I/O."""
