@@ -199,15 +199,35 @@ def validate_document(document: InputDocument) -> list[Problem]:
     """Return every problem of the document, located and sorted."""
     problems = list(document.problems)
     if document.kind is not None:
+        if document.format in ("json", "yaml"):
+            from kamgen.coerce import coerce
+
+            document.data, converted = coerce(document.data, load_schema(document.kind))
+            problems.extend(converted)
+        # A value the reader already reported as unreadable needs no second, schema-worded problem.
+        reported = {problem.pointer for problem in problems if problem.is_error and problem.pointer}
         found = schema_problems(document.data, document.kind)
-        problems.extend(found)
+        problems.extend(problem for problem in found if problem.pointer not in reported)
         if isinstance(document.data, dict):
             problems.extend(rule_problems(document.data, document.kind))
-    located = [
-        problem if problem.location is not None else problem.located(document.source_map.locate(problem.pointer))
-        for problem in problems
-    ]
+    located = [_complete(problem, document) for problem in problems]
     return sort_problems(_deduplicate(located))
+
+
+def _complete(problem: Problem, document: InputDocument) -> Problem:
+    """Fill in the location from the source map, and the worksheet and field from the schema."""
+    from dataclasses import replace
+
+    if problem.location is None:
+        problem = problem.located(document.source_map.locate(problem.pointer))
+    if document.kind is not None and problem.pointer and (problem.worksheet is None or problem.field is None):
+        _, worksheet = schema_node(document.kind, problem.pointer)
+        problem = replace(
+            problem,
+            worksheet=problem.worksheet if problem.worksheet is not None else worksheet,
+            field=problem.field if problem.field is not None else field_title(document.kind, problem.pointer),
+        )
+    return problem
 
 
 def _deduplicate(problems: list[Problem]) -> list[Problem]:
