@@ -10,12 +10,39 @@ from dataclasses import dataclass, field
 
 SEGMENTS = ("transactional", "development", "large", "strategic")
 AXES = ("current_value", "future_potential")
+# The worksheets of a portfolio input, in the order of the method.
+PORTFOLIO_WORKSHEETS = (1, 2, 4, 5, 6, 7, 8, 9, 10)
+# Worksheet 9: the sub-areas of each segment's strategy (the strategic segment has free points only).
+STRATEGY_SUB_AREAS = {
+    "transactional": ("make_or_hand_over", "inside_sales", "digital_sales", "chatbots"),
+    "development": ("knowledge", "relationship", "business_development"),
+    "large": ("fewer_contacts", "digital_contracts", "simpler_processes"),
+    "strategic": (),
+}
+# Worksheet 10: the free-text rows of a service concept, in the worksheet's order.
+SERVICE_TEXT_FIELDS = ("strategy_summary", "interaction", "intelligence_planning", "service_level", "horizon_monitoring")
 
 # Urgency cut-offs of worksheet 1 (design choice, shown in the report).
 URGENCY_HIGH = 4.0
 URGENCY_MEDIUM = 3.0
 # Default threshold on the 1–5 scale: its midpoint (design choice).
 MIDPOINT_THRESHOLD = 3.0
+# Worksheet 1 concentration: the top 5 and top 10 customers, and the top 20 %
+# of customers rounded up to a whole customer (design choice). The labels of
+# the concentration rows are "top5", "top10" and "top20pct".
+TOP_COUNTS = (5, 10)
+TOP_CUSTOMER_PERCENT = 20
+# Worksheet 1 expects 8–10 market drivers, and worksheet 4 expects 3–5 criteria per axis.
+DRIVERS_MIN, DRIVERS_MAX = 8, 10
+CRITERIA_PER_AXIS_MIN, CRITERIA_PER_AXIS_MAX = 3, 5
+# Worksheet 8 shows 3–5 example customers per segment (design choice, see
+# kamgen.compute.segments.pick_examples for the rule).
+EXAMPLES_MIN, EXAMPLES_MAX = 3, 5
+# A weighted score within this distance below a threshold still counts as
+# reaching it, so float noise such as 2.9999999999999996 does not flip a
+# segment. Weights carry a few decimals at most and scores are whole, so a
+# real difference between a score and a threshold is far larger.
+SCORE_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -57,6 +84,7 @@ class ImportanceResult:
     pareto: list[ParetoPoint]
     total_revenue: float
     total_profit: float
+    conclusion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,15 +102,19 @@ class CriterionResult:
     weight: float  # effective weight, points out of 100 on its axis
     weight_source: str  # "direct" | "pairwise" | "equal"
     pairwise_wins: float | None  # wins counted with a tie as 1/2, for the pairwise method
+    unit: str | None = None
+    source: str | None = None
+    anchors: dict[str, str] | None = None  # "score_1", "score_3", "score_5" → description
 
 
 @dataclass(frozen=True)
 class WeightingResult:
     """Worksheet 5."""
 
-    method: str  # "direct" | "pairwise" | "equal"
+    method: str  # "direct" | "pairwise" | "equal" (equal when every axis fell back to equal weights)
     criteria: list[CriterionResult]
     axis_totals: dict[str, float]
+    axis_methods: dict[str, str] = field(default_factory=dict)  # axis → "direct" | "pairwise" | "equal"
 
 
 @dataclass(frozen=True)
@@ -111,6 +143,7 @@ class CustomerResult:
     differs: bool  # manual classification differs from the computed one
     remark: str | None
     example: bool
+    profit_given: bool = True  # False when the input has no profit contribution (counted as 0)
 
 
 @dataclass(frozen=True)
@@ -174,6 +207,7 @@ class PortfolioMatrix:
     total_revenue: float
     total_profit: float
     profit_shares_available: bool
+    unclassified: int = 0  # customers left out because they have no segment (missing scores)
 
 
 @dataclass(frozen=True)
@@ -215,6 +249,7 @@ class Warning:
     code: str
     worksheet: int
     params: dict = field(default_factory=dict)
+    pointer: str = ""  # JSON pointer of the input value the warning is about
 
 
 @dataclass(frozen=True)
@@ -234,3 +269,5 @@ class PortfolioResult:
     warnings: list[Warning]
     filled_worksheets: list[int]  # worksheets with input, in the method's order
     empty_worksheets: list[int]
+    prepared_by: str | None = None
+    language: str = "nl"  # language of the texts the computation filled in (default core strategies)
