@@ -15,7 +15,7 @@ from typing import Any
 from kamgen.i18n import t
 from kamgen.problems import ERROR, WARNING, Problem
 from kamgen.readers import pointer_join
-from kamgen.tolerant import AMBIGUOUS, parse_boolean, parse_date, parse_number
+from kamgen.tolerant import AMBIGUOUS, parse_boolean, parse_date, parse_number, strip_control_characters
 
 
 def _resolve(schema: dict, root: dict) -> dict:
@@ -28,6 +28,12 @@ def _resolve(schema: dict, root: dict) -> dict:
     return schema
 
 
+def _title(schema: dict) -> str | None:
+    from kamgen.i18n import get_language
+
+    return schema.get("title") if get_language() == "nl" else schema.get("x-title-en", schema.get("title"))
+
+
 def _types(schema: dict) -> set[str]:
     declared = schema.get("type")
     if isinstance(declared, str):
@@ -38,7 +44,11 @@ def _types(schema: dict) -> set[str]:
 
 
 def coerce(data: Any, schema: dict) -> tuple[Any, list[Problem]]:
-    """Return a converted copy of ``data`` and a warning per converted value."""
+    """Return a converted copy of ``data`` and a warning per converted value.
+
+    Text anywhere in the document loses the control characters that XML
+    cannot hold, so they never reach a Word or Excel file.
+    """
     problems: list[Problem] = []
     result = _walk(copy.deepcopy(data), schema, schema, "", problems)
     return result, problems
@@ -47,6 +57,15 @@ def coerce(data: Any, schema: dict) -> tuple[Any, list[Problem]]:
 def _walk(value: Any, schema: dict, root: dict, pointer: str, problems: list[Problem]) -> Any:
     schema = _resolve(schema, root)
     types = _types(schema)
+
+    if isinstance(value, str):
+        cleaned, removed = strip_control_characters(value)
+        if removed:
+            problems.append(Problem(
+                code="reading.control_characters", severity=WARNING, pointer=pointer, value=cleaned,
+                message=t("reading.control_characters", field=_title(schema) or pointer.rpartition("/")[2] or pointer),
+            ))
+            value = cleaned
 
     if isinstance(value, dict):
         properties = schema.get("properties", {})
