@@ -121,7 +121,9 @@ def _schema_problem(error, kind: str) -> Problem:
     elif validator == "format":
         key = "format_date" if error.validator_value == "date" else "other"
     elif validator == "pattern":
-        key, params = "pattern", {"example": _pattern_example(error.validator_value)}
+        # A schema's own "examples" show the form best; the table below covers schemas without them.
+        examples = error.schema.get("examples") if isinstance(error.schema, dict) else None
+        key, params = "pattern", {"example": examples[0] if examples else _pattern_example(error.validator_value)}
     elif validator == "minLength":
         key = "min_length"
     elif validator == "maxLength":
