@@ -194,7 +194,7 @@ def _check_findings(data: dict, problems: _Problems) -> None:
         _check_unique(((f"/{key}/{index}", row) for index, row in findings), "code", key, worksheet, problems)
         for index, row in findings:
             pointer = f"/{key}/{index}"
-            code, qualification = text(row.get("code")), row.get("qualification")
+            code, qualification = text(row.get("code")), text(row.get("qualification"))
             if code and qualification == "neutral":
                 problems.error("finding_neutral_code", f"{pointer}/code", worksheet, code, code=code)
             elif code and qualification in FINDING_LETTERS and code[0] != FINDING_LETTERS[qualification] and code[0] in FINDING_LETTERS.values():
