@@ -71,7 +71,12 @@ def _walk(value: Any, schema: dict, root: dict, pointer: str, problems: list[Pro
         properties = schema.get("properties", {})
         extra = schema.get("additionalProperties")
         for key in list(value):
-            child = properties.get(key) if key in properties else (extra if isinstance(extra, dict) else None)
+            if key in properties:
+                child = properties[key]
+            elif isinstance(extra, dict):
+                child = extra
+            else:
+                continue
             if child is not None:
                 value[key] = _walk(value[key], child, root, pointer_join(pointer, key), problems)
         return value

@@ -76,7 +76,9 @@ def describe_value(value: Any) -> str:
     if value is None:
         return t("schema.found_nothing")
     if isinstance(value, bool):
-        return t("schema.found_yesno", value="ja" if value and get_language() == "nl" else ("nee" if get_language() == "nl" else str(value).lower()))
+        if get_language() == "nl":
+            return "ja" if value else "nee"
+        return "yes" if value else "no"
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "…"
         return t("schema.found_text", value=f"'{shown}'")

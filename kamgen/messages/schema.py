@@ -89,7 +89,6 @@ MESSAGES = {
     "found_text": {"nl": "de tekst {value}", "en": "the text {value}"},
     "found_list": {"nl": "een lijst", "en": "a list"},
     "found_group": {"nl": "een groep velden", "en": "a group of fields"},
-    "found_yesno": {"nl": "{value}", "en": "{value}"},
     "document": {"nl": "het document", "en": "the document"},
     "item": {"nl": "{field} nr. {number}", "en": "{field} no. {number}"},
 }
