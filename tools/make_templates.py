@@ -411,6 +411,9 @@ def chapter_classification(document) -> None:
         "row in classification.customers", [3.3, 2.3, 2.3, 1.6, 2.0, 2.1, 2.1, 1.3], right=frozenset({1, 2, 3, 4}),
         caption="Customers",
     )
+    tag(document, "{%p if classification.table_note %}")
+    paragraph(document, "{{ classification.table_note }}", "Caption")
+    tag(document, "{%p endif %}")
 
     tag(document, "{%p if show.differences %}")
     document.add_heading("{{ label.differences }}", level=2)
@@ -432,6 +435,9 @@ def chapter_classification(document) -> None:
     document.add_heading("{{ label.scores }}", level=2)
     paragraph(document, "{{ label.intro_scores }}")
     scores_table(document)
+    tag(document, "{%p if classification.table_note %}")
+    paragraph(document, "{{ classification.table_note }}", "Caption")
+    tag(document, "{%p endif %}")
     tag(document, "{%p for line in classification.scores.legend %}")
     paragraph(document, "{{ line }}", "Caption")
     tag(document, "{%p endfor %}")

@@ -220,6 +220,10 @@ MESSAGES = {
         "en": "A customer scores high on an axis when its weighted score equals the threshold or is higher. High on both axes: strategic customer. Only current value high: large customer. Only future potential high: development customer. Both low: transactional customer. Where management classified a customer itself, that choice applies; the computed segment is shown beside it.",
     },
     "differs_marker": {"nl": "≠ afwijkend", "en": "≠ differs"},
+    "customers_table_limited": {
+        "nl": "Deze tabel toont de {shown} grootste klanten naar omzet van de {total}. Alle klanten staan in het Excel-rapport.",
+        "en": "This table shows the {shown} largest customers by revenue of the {total}. The Excel report lists every customer.",
+    },
     "difference_line": {
         "nl": "{customer}: berekend {computed}, handmatig {manual}",
         "en": "{customer}: computed {computed}, manual {manual}",

@@ -24,6 +24,7 @@ from kamgen.compute.portfolio_model import (
     URGENCY_HIGH,
     URGENCY_MEDIUM,
     ClassificationResult,
+    CustomerResult,
     ImportanceResult,
     PortfolioMatrix,
     PortfolioResult,
@@ -45,6 +46,11 @@ CHART_WIDTH_CM = 16.0
 # The score table has a column for the name, one per criterion and two for the
 # weighted scores. Beyond this many columns, chapter 6 is set in landscape.
 PORTRAIT_MAX_SCORE_COLUMNS = 8
+# The Word tables of chapter 6 list at most this many customers, the largest by
+# revenue (design choice): a table of thousands of rows is unreadable on paper
+# and makes the document too large to render in bounded memory. The Excel
+# report always lists every customer, and the report says so under the table.
+WORD_MAX_CUSTOMER_ROWS = 500
 # Order of the chapters, which follows the worksheets of the method.
 CHAPTERS = ("importance", "criteria", "weights", "classification", "procedure", "matrix", "strategies", "service")
 CHAPTER_WORKSHEETS = {
@@ -55,6 +61,14 @@ SERVICE_TYPED_FIELDS = (
     "visits_per_year", "hours_per_visit", "serving_model", "executive_sponsor", "account_plan",
     "customer_in_planning", "horizon_months", "monitoring_frequency", "joint_dashboard",
 )
+
+def shown_customers(customers: list[CustomerResult]) -> list[CustomerResult]:
+    """Return the customers the Word tables list: all, or the largest by revenue, in input order."""
+    if len(customers) <= WORD_MAX_CUSTOMER_ROWS:
+        return list(customers)
+    largest = sorted(customers, key=lambda customer: (-customer.revenue, customer.index))[:WORD_MAX_CUSTOMER_ROWS]
+    return sorted(largest, key=lambda customer: customer.index)
+
 
 _CONCENTRATION_COUNT = re.compile(r"top(\d+)$")
 _CONCENTRATION_PERCENT = re.compile(r"top(\d+)pct$")
@@ -330,6 +344,7 @@ class ContextBuilder:
             }
             for axis in AXES
         ]
+        shown = shown_customers(classification.customers)
         customers = [
             {
                 "name": text(customer.name),
@@ -343,7 +358,7 @@ class ContextBuilder:
                 "segment": segment_label(customer.segment, self.language),
                 "differs": self.t("differs_marker") if customer.differs else "",
             }
-            for customer in classification.customers
+            for customer in shown
         ]
         differences = [
             self.t(
@@ -363,15 +378,21 @@ class ContextBuilder:
             "customers": customers,
             "differences": differences,
             "remarks": remarks,
-            "scores": self.scores(classification, weighting),
+            "scores": self.scores(shown, weighting),
+            "table_note": self.table_note(len(shown), len(classification.customers)),
         }
 
-    def scores(self, classification: ClassificationResult, weighting: WeightingResult | None) -> dict[str, Any]:
+    def table_note(self, shown: int, total: int) -> str:
+        if shown == total:
+            return ""
+        return self.t("customers_table_limited", shown=self.format.integer(shown), total=self.format.integer(total))
+
+    def scores(self, customers: list[CustomerResult], weighting: WeightingResult | None) -> dict[str, Any]:
         f = self.format
         criteria = sorted(weighting.criteria, key=lambda criterion: AXES.index(criterion.axis)) if weighting else []
         codes = [criterion.code for criterion in criteria]
         rows = []
-        for customer in classification.customers:
+        for customer in customers:
             by_code = {score.code: score for score in customer.scores}
             if not any(score.score is not None or score.value is not None for score in customer.scores):
                 continue
