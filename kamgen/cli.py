@@ -149,14 +149,16 @@ def make_cli() -> click.Group:
     @click.option("--shard", default=None, metavar="I/N", help=t("cli.opt_shard"))
     @click.option("-q", "--quiet", is_flag=True, help=t("cli.opt_quiet"))
     @click.option("-v", "--verbose", is_flag=True, help=t("cli.opt_verbose"))
-    def build_command(inputs, output_dir, templates_dir, output_format, strict, force, check, jobs, shard, quiet, verbose) -> None:
-        from kamgen.build import BuildOptions, run_build
+    @click.pass_context
+    def build_command(context, inputs, output_dir, templates_dir, output_format, strict, force, check, jobs, shard, quiet, verbose) -> None:
+        from kamgen.build import BuildOptions, language_chosen, run_build
 
+        # An explicit --lang or KAMGEN_LANG sets the documents' language; otherwise each input's own `language` does.
         options = BuildOptions(
             inputs=_paths(inputs), output_dir=Path(output_dir) if output_dir else None,
             templates_dir=Path(templates_dir) if templates_dir else None, problem_format=output_format,
             strict=strict, force=force, check=check, jobs=jobs, shard=shard, quiet=quiet, verbose=verbose,
-            language=get_language(),
+            language=get_language(), document_language=get_language() if language_chosen(context) else None,
         )
         sys.exit(run_build(options))
 
