@@ -15,7 +15,7 @@ from typing import Any
 from kamgen.i18n import t
 from kamgen.problems import ERROR, WARNING, Problem
 from kamgen.readers import pointer_join
-from kamgen.tolerant import AMBIGUOUS, parse_boolean, parse_date, parse_number, strip_control_characters
+from kamgen.tolerant import AMBIGUOUS, ambiguous_spellings, parse_boolean, parse_date, parse_number, strip_control_characters
 
 
 def _resolve(schema: dict, root: dict) -> dict:
@@ -77,8 +77,11 @@ def _walk(value: Any, schema: dict, root: dict, pointer: str, problems: list[Pro
                 child = extra
             else:
                 continue
-            if child is not None:
-                value[key] = _walk(value[key], child, root, pointer_join(pointer, key), problems)
+            if _is_blank_non_text(value[key], _resolve(child, root)):
+                # A blank field of a blank skeleton (`start: ''`) is missing, not an invalid date.
+                del value[key]
+                continue
+            value[key] = _walk(value[key], child, root, pointer_join(pointer, key), problems)
         return value
     if isinstance(value, list):
         items = schema.get("items")
@@ -90,7 +93,7 @@ def _walk(value: Any, schema: dict, root: dict, pointer: str, problems: list[Pro
         if types & {"integer", "number"} and parse_number(value).status == AMBIGUOUS:
             problems.append(Problem(
                 code="reading.ambiguous_number", severity=ERROR, pointer=pointer, value=value,
-                message=t("coerce.ambiguous", found=value, thousands=value.replace(".", ""), decimal=value),
+                message=t("coerce.ambiguous", found=value, thousands=ambiguous_spellings(value, "en")[0], decimal=ambiguous_spellings(value, "en")[1]),
             ))
             return value
         converted = _convert_text(value, types, schema)
@@ -114,6 +117,13 @@ def _walk(value: Any, schema: dict, root: dict, pointer: str, problems: list[Pro
         # YAML reads `code: 123` as a number; where the schema wants text the digits are kept as written.
         return str(value)
     return value
+
+
+def _is_blank_non_text(value: Any, schema: dict) -> bool:
+    if not isinstance(value, str) or value.strip():
+        return False
+    types = _types(schema)
+    return bool(types) and ("string" not in types or "format" in schema or "enum" in schema)
 
 
 def _convert_text(value: str, types: set[str], schema: dict) -> Any:

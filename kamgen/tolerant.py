@@ -2,8 +2,9 @@
 
 Each parser returns a :class:`Parsed` with the value or a failure reason; it
 never guesses. ``1.234,56`` and ``1,234.56`` are both unambiguous; ``1.234``
-on its own is read as one thousand two hundred and thirty-four only when the
-field is a whole number or an amount, because Dutch writes thousands that way.
+and ``1,234`` on their own are read as one thousand two hundred and
+thirty-four only when the field is a whole number or an amount, because Dutch
+and English write thousands with opposite separators.
 """
 
 from __future__ import annotations
@@ -84,15 +85,13 @@ def _normalise_number_text(text: str) -> tuple[str | None, str]:
         if not _valid_grouping(text, separator):
             return None, INVALID
         return sign + text.replace(separator, ""), OK
-    if "," in text:
-        # One comma is the Dutch decimal separator: 7,5 and 1,234 are both decimals.
-        return f"{sign}{text.replace(',', '.')}", OK
-    if "." in text:
-        integer, _, fraction = text.partition(".")
+    if "," in text or "." in text:
+        separator = "," if "," in text else "."
+        integer, _, fraction = text.partition(separator)
         if len(fraction) == 3 and integer and integer != "0" and not integer.startswith("0"):
-            # 1.234 is a thousand in Dutch and one point two in English.
+            # 1.234 is a thousand in Dutch and one point two in English; 1,234 the other way round.
             return None, AMBIGUOUS
-        return sign + text, OK
+        return f"{sign}{integer}.{fraction}", OK
     return sign + text, OK
 
 
@@ -104,8 +103,8 @@ def _valid_grouping(text: str, separator: str) -> bool:
 def parse_number(value: Any, *, integer: bool = False, thousands_dot: bool = False) -> Parsed:
     """Parse a number cell or typed text.
 
-    ``thousands_dot`` reads ``1.234`` as 1234, for amounts and counts where a
-    fraction of exactly three decimals is implausible.
+    ``thousands_dot`` reads ``1.234`` and ``1,234`` as 1234, for amounts and
+    counts where a fraction of exactly three decimals is implausible.
     """
     if value is None:
         return Parsed(None)
@@ -122,7 +121,7 @@ def parse_number(value: Any, *, integer: bool = False, thousands_dot: bool = Fal
         return Parsed(None, INVALID)
     normalised, status = _normalise_number_text(text)
     if status == AMBIGUOUS and thousands_dot:
-        normalised, status = _normalise_number_text(text.replace(".", ""))
+        normalised, status = _normalise_number_text(text.replace(".", "").replace(",", ""))
     if normalised is None:
         return Parsed(None, status)
     number = float(normalised)
@@ -135,6 +134,23 @@ def _as_integer(value: float) -> Parsed:
     if float(value).is_integer():
         return Parsed(int(value))
     return Parsed(None, INVALID)
+
+
+def ambiguous_spellings(text: str, language: str) -> tuple[str, str]:
+    """Return two unambiguous ways to write an ambiguous number: as thousands, and as a decimal.
+
+    ``1.234`` becomes ``1234`` and ``1,2340`` (Dutch) or ``1.2340`` (English):
+    a fraction of other than three digits cannot be mistaken for thousands.
+    """
+    text = clean_text(text) or ""
+    separator = "," if "," in text else "."
+    integer, _, fraction = text.partition(separator)
+    integer = integer.replace("€", "").strip()
+    fraction = fraction.rstrip("0") or "0"
+    if len(fraction) == 3:
+        fraction += "0"
+    decimal_mark = "," if language == "nl" else "."
+    return integer + text.partition(separator)[2], f"{integer}{decimal_mark}{fraction}"
 
 
 def parse_percentage(value: Any) -> Parsed:

@@ -58,3 +58,15 @@ def test_input_file_unchanged(tmp_path):
     path.write_text(text, encoding="utf-8")
     validate_file(path, "in.yaml")
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_blank_date_reported_missing(tmp_path):
+    report, _ = _validate(tmp_path, HEADER.replace("end: 2026-12-31", "end: ''"))
+    assert [(p.code, p.pointer) for p in report.problems] == [("schema.required", "/period/end")]
+    assert report.problems[0].message == "Einddatum ontbreekt; vul het in."
+
+
+def test_blank_enum_reported_missing_not_invalid(tmp_path):
+    report, document = _validate(tmp_path, HEADER + "customers:\n  - name: A\n    classification: ''\n")
+    assert "classification" not in document.data["customers"][0]
+    assert report.problems == []

@@ -108,3 +108,21 @@ def test_code_from_number_cell():
 
 def test_control_characters_removed():
     assert strip_control_characters("a\x00b\x1fc\td") == ("abc\td", True)
+
+
+def test_number_thousands_comma_ambiguous():
+    # 50,000 is fifty in Dutch and fifty thousand in English.
+    assert parse_number("50,000").status == AMBIGUOUS
+
+
+def test_ambiguous_spellings_dutch():
+    from kamgen.tolerant import ambiguous_spellings
+
+    assert ambiguous_spellings("50.000", "nl") == ("50000", "50,0")
+
+
+def test_ambiguous_spellings_keep_four_digits():
+    from kamgen.tolerant import ambiguous_spellings
+
+    # Three significant decimals get a fourth digit, so the suggestion is not ambiguous again.
+    assert ambiguous_spellings("1,234", "en") == ("1234", "1.2340")

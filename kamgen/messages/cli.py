@@ -21,7 +21,7 @@ MESSAGES = {
     "status_rendered": {"nl": "invoer, berekend, rapport", "en": "input, computed, report"},
     "kind_portfolio": {"nl": "portfolio", "en": "portfolio"},
     "kind_account": {"nl": "account", "en": "account"},
-    "kind_organisation": {"nl": "organisatie", "en": "organisation"},
+    "kind_organisation": {"nl": "organisation", "en": "organisation"},
     "validate_help": {
         "nl": "Controleer invoerbestanden en toon elk probleem met de plek waar het zit.\n\nStopt met code 1 als een bestand fouten heeft (met --strict ook bij waarschuwingen).\n\nVoorbeeld:\n\n    kamgen validate inputs/portfolio.yaml --format github",
         "en": "Check input files and show every problem with its location.\n\nExits with code 1 when a file has errors (with --strict also on warnings).\n\nExample:\n\n    kamgen validate inputs/portfolio.yaml --format github",

@@ -6,8 +6,8 @@ MESSAGES = {
         "en": "{found} was read as {result}; write it that way in the file to avoid doubt.",
     },
     "ambiguous": {
-        "nl": "{found} kan zowel duizendtallen als decimalen betekenen; schrijf {thousands} als u duizendtallen bedoelt, of {decimal} zonder aanhalingstekens als u decimalen bedoelt.",
-        "en": "{found} could mean thousands or decimals; write {thousands} if you mean thousands, or {decimal} without quotes if you mean decimals.",
+        "nl": "{found} kan zowel duizendtallen als decimalen betekenen; schrijf {thousands} als u duizendtallen bedoelt, of {decimal} zonder aanhalingstekens als u een decimaal getal bedoelt.",
+        "en": "{found} could mean thousands or decimals; write {thousands} if you mean thousands, or {decimal} without quotes if you mean a decimal number.",
     },
     "converted_date": {
         "nl": "De datum {found} is gelezen als {result}; schrijf datums als jjjj-mm-dd.",
