@@ -102,8 +102,8 @@ MESSAGES = {
         "en": "{field} is {found}, not a whole number; enter a whole number.",
     },
     "cell_ambiguous": {
-        "nl": "{field} is {found}; dat kan zowel duizendtallen als decimalen zijn. Schrijf {thousands} of {decimal}.",
-        "en": "{field} is {found}; that could be thousands or decimals. Write {thousands} or {decimal}.",
+        "nl": "{field} is {found}; dat kan zowel duizendtallen als decimalen zijn. Typ {thousands} als u duizendtallen bedoelt, of {decimal} als u een decimaal getal bedoelt.",
+        "en": "{field} is {found}; that could be thousands or decimals. Type {thousands} if you mean thousands, or {decimal} if you mean a decimal number.",
     },
     "cell_percentage": {
         "nl": "{field} is {found}, geen percentage; vul bijvoorbeeld 30% of 0,3 in.",
@@ -150,8 +150,20 @@ MESSAGES = {
         "en": "{field} lies in merged cells {range}; kamgen reads the top-left value. Unmerge the cells.",
     },
     "used_range_large": {
-        "nl": "{sheet} is opgemaakt tot rij {rows}; kamgen leest alleen de rijen met gegevens.",
-        "en": "{sheet} is formatted down to row {rows}; kamgen reads only the rows with data.",
+        "nl": "{sheet} is opgemaakt tot rij {rows}; kamgen leest alleen de rijen met gegevens. Wis de opmaak van de lege rijen eronder, dan wordt het bestand kleiner en sneller.",
+        "en": "{sheet} is formatted down to row {rows}; kamgen reads only the rows with data. Clear the formatting of the empty rows below them to make the file smaller and faster.",
+    },
+    "formula_overwritten": {
+        "nl": "{field} bevat {found} waar de formule van kamgen stond; kamgen berekent deze grijze cel zelf en gebruikt die waarde niet. Typ gegevens alleen in de gele invoercellen.",
+        "en": "{field} contains {found} where kamgen's formula was; kamgen calculates this grey cell itself and does not use that value. Type data only in the yellow input cells.",
+    },
+    "start_sheet_missing": {
+        "nl": "Het startblad {sheet} met de algemene gegevens ontbreekt in {file} (gevonden bladen: {sheets}); herstel het blad of begin opnieuw met kamgen new.",
+        "en": "The start sheet {sheet} with the general details is missing from {file} (sheets found: {sheets}); restore the sheet or start again from kamgen new.",
+    },
+    "part_too_large": {
+        "nl": "{file} is uitgepakt te groot: het onderdeel {part} is {size} MB en kamgen leest onderdelen tot {limit} MB. Wis opmaak en gegevens die er niet in horen en sla het bestand opnieuw op.",
+        "en": "{file} is too large when unpacked: its part {part} is {size} MB and kamgen reads parts up to {limit} MB. Clear formatting and data that do not belong in it and save the file again.",
     },
     "yaml_changed_type": {
         "nl": "{field} is {found} zonder aanhalingstekens; kamgen leest het als tekst. Zet het tussen aanhalingstekens om dit te bevestigen.",

@@ -13,6 +13,25 @@ sheets, read the header and field cells, read the tables row by row, verify
 the saved formula results. Checks for what people do to workbooks (hidden
 rows, merged cells, rows typed below a table) belong in :meth:`_table_rows`
 and :meth:`_read_raw`, where every cell passes.
+
+What people do to workbooks, and what the reader does about it:
+
+- a formula typed in an input cell: its saved result is read like a typed
+  value; without a saved result the cell is an error
+  (``reading.formula_in_input``);
+- merged cells over input cells: the top-left value is read, with a warning
+  naming the range (``reading.merged_cell``);
+- hidden or filtered-out table rows holding data: read, with a warning
+  (``reading.hidden_row``);
+- rows typed just below a table: read, with a warning
+  (``reading.row_below_table``); empty rows anywhere are skipped;
+- an Excel error value or its text (``#REF!``) in an input cell: an error
+  (``reading.cell_excel_error``);
+- a value typed over one of kamgen's formulas: not used, with a warning
+  (``reading.formula_overwritten``);
+- a sheet formatted down to row 1,048,576: trimmed before openpyxl loads it
+  (:mod:`kamgen.readers.xlsx_bounds`), and loops stop at the last row that
+  holds anything, so a table range stretched to the bottom costs nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from kamgen.errors import InputFileError
-from kamgen.i18n import t
+from kamgen.i18n import get_language, t
 from kamgen.problems import ERROR, WARNING, Location, Problem
 from kamgen.readers import InputDocument, SourceMap, pointer_join
 from kamgen.workbooks.layout import INDICATOR
@@ -32,6 +51,7 @@ from kamgen.tolerant import (
     AMBIGUOUS,
     EXCEL_ERROR,
     Parsed,
+    ambiguous_spellings,
     clean_text,
     parse_boolean,
     parse_code,
@@ -60,7 +80,10 @@ class Metadata:
 
 def read_workbook(path: Path, display_name: str) -> InputDocument:
     """Read a kamgen input workbook; raise InputFileError when it is no kamgen workbook at all."""
-    structure, values = open_workbook(Path(path), display_name)
+    from kamgen.readers.xlsx_bounds import bound_package
+
+    package = bound_package(Path(path), display_name)
+    structure, values = open_workbook(package, display_name)
     metadata = read_metadata(structure, display_name)
 
     from kamgen.workbooks import layout_module
@@ -73,7 +96,9 @@ def read_workbook(path: Path, display_name: str) -> InputDocument:
     layout = module.layout(metadata.parameters)
 
     reader = WorkbookReader(layout, structure, values, metadata, display_name)
+    reader.note_trimmed_sheets(package.trimmed)
     reader.read()
+    reader.check_overwritten_formulas()
     reader.verify_formulas()
     return InputDocument(
         path=Path(path), display_name=display_name, format="xlsx", kind=metadata.kind, data=reader.data,
@@ -81,17 +106,20 @@ def read_workbook(path: Path, display_name: str) -> InputDocument:
     )
 
 
-def open_workbook(path: Path, display_name: str):
-    """Open the file twice: with formulas (structure, defined names, tables) and with saved values.
+def open_workbook(package, display_name: str):
+    """Open the workbook twice: with formulas (structure, defined names, tables) and with saved values.
 
-    openpyxl parses through defusedxml when that is installed, which kamgen
-    requires; the file is opened read-only on disk and never written.
+    ``package`` is a path or a :class:`~kamgen.readers.xlsx_bounds.BoundedPackage`
+    (the file with its absurd used ranges trimmed, in memory). openpyxl
+    parses through defusedxml when that is installed, which kamgen requires;
+    the file is opened read-only on disk and never written.
     """
     import openpyxl
 
+    source = package.source if hasattr(package, "source") else (lambda: package)
     try:
-        structure = openpyxl.load_workbook(path, data_only=False, keep_links=False)
-        values = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+        structure = openpyxl.load_workbook(source(), data_only=False, keep_links=False)
+        values = openpyxl.load_workbook(source(), data_only=True, keep_links=False)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as error:
         raise InputFileError(
             t("workbook.unreadable_workbook", file=display_name, detail=f"{type(error).__name__}: {error}"),
@@ -174,7 +202,11 @@ def parse_typed(raw: Any, value_type: str, choice_list=None) -> tuple[Any, str |
     if value_type == types.TEXT:
         if hasattr(raw, "isoformat"):
             return parse_date(raw).value, None
-        return clean_text(raw), None
+        text = clean_text(raw)
+        # An error value, or its text pasted as a value, is never what someone meant to write.
+        if text is not None and text.upper() in _excel_errors():
+            return text.upper(), "reading.cell_excel_error"
+        return text, None
     if value_type == types.CODE:
         return _check(parse_code(raw), "reading.cell_number")
     if value_type == types.INTEGER:
@@ -330,8 +362,18 @@ class TableRegion:
     values: Any
     header_row: int
     first_row: int
-    last_row: int
+    last_row: int  # the table's last body row, from its range in the file
     columns: dict[str, int]  # layout column key → column number
+    read_last_row: int = 0  # last body row worth reading: last_row, or the sheet's last row holding anything
+    below_rows: tuple[int, ...] = ()  # rows under the table with typed data, read as more rows of it
+
+
+@dataclass
+class SheetContent:
+    """The cells of a sheet that hold anything, by row; built once from the cells openpyxl created."""
+
+    rows: dict[int, dict[int, Any]]  # row → column → value (formulas as their text)
+    last_row: int
 
 
 class WorkbookReader:
@@ -356,20 +398,29 @@ class WorkbookReader:
         self.item_indexes: dict[str, list[int | None]] = {}  # table → item index (or None) per row
         self.regions: dict[str, TableRegion] = {}
         self._value_sheets: dict[str, Any] = {}
+        self._contents: dict[str, SheetContent] = {}  # sheet title → its cells holding anything
+        self._merged: dict[str, list] = {}  # sheet title → merged ranges
+        self._merged_reported: set[tuple[str, str]] = set()  # (sheet title, range) already warned about
+        self._stop_texts: dict[str, frozenset[str]] = {}  # sheet key → texts kamgen writes on that sheet
+        self._overwritten: set[tuple[str, str]] = set()  # (sheet title, cell) of computed cells holding a typed value
 
     # --- sheets and cells -------------------------------------------------
 
     def read(self) -> None:
         start = self._find_sheet("start", None, self.placement.start_title)
+        if start is None:
+            self._problem("reading.start_sheet_missing", ERROR, Location(file=self.file),
+                          params={"file": self.file, "sheet": self.placement.start_title, "sheets": self._visible_sheet_names()})
         self._map_constants()
         for item in self.layout.header:
             self._read_field(item, start, worksheet_number=None)
 
         for sheet in self.layout.sheets:
-            worksheet = self._find_sheet(sheet.key, sheet.worksheet, self.placement.sheet_titles[sheet.key])
+            tables = tuple(table.name for table in sheet.tables())
+            worksheet = self._find_sheet(sheet.key, sheet.worksheet, self.placement.sheet_titles[sheet.key], tables)
             if worksheet is None:
                 self._problem("reading.sheet_missing", ERROR, Location(file=self.file), worksheet=sheet.worksheet,
-                              params={"worksheet": sheet.worksheet, "file": self.file, "sheets": ", ".join(self.structure.sheetnames)})
+                              params={"worksheet": sheet.worksheet, "file": self.file, "sheets": self._visible_sheet_names()})
                 continue
             self.sheets[sheet.key] = worksheet
             self._read_single_cells(sheet, worksheet)
@@ -390,8 +441,16 @@ class WorkbookReader:
         worksheet = self.sheets.get("start")
         return worksheet.title if worksheet is not None else self.placement.start_title
 
-    def _find_sheet(self, key: str, number: int | None, blank_title: str):
-        """Find a sheet by its defined name, its original title, or its catalogue name in either language."""
+    def _visible_sheet_names(self) -> str:
+        """Return the titles of the sheets people can see, for messages that list what the file holds."""
+        return ", ".join(worksheet.title for worksheet in self.structure.worksheets if worksheet.sheet_state == "visible")
+
+    def _find_sheet(self, key: str, number: int | None, blank_title: str, tables: tuple[str, ...] = ()):
+        """Find a sheet by its defined name, its original title, its catalogue name in either language, or its tables.
+
+        Excel table names are unique in a workbook, so a sheet that lost both
+        its name and its defined name is still found by a table it holds.
+        """
         from kamgen.catalogue import worksheet as catalogue_worksheet
         from kamgen.workbooks.layout import SHEET_NAME_PREFIX
 
@@ -407,6 +466,10 @@ class WorkbookReader:
         for title in candidates:
             if title in self.structure.sheetnames:
                 worksheet = self.structure[title]
+                self.sheets[key] = worksheet
+                return worksheet
+        for worksheet in self.structure.worksheets:
+            if any(name in worksheet.tables for name in tables):
                 self.sheets[key] = worksheet
                 return worksheet
         return None
@@ -453,6 +516,7 @@ class WorkbookReader:
 
     def _read_raw(self, worksheet, row: int, column: int, label: str, pointer: str, worksheet_number) -> tuple[Any, bool]:
         """Return the typed value of a cell (a formula's saved result), and False when a formula has none."""
+        self._check_merged(worksheet, row, column, label, pointer, worksheet_number)
         value = self._values_sheet(worksheet.title).cell(row=row, column=column).value
         if worksheet.cell(row=row, column=column).data_type == "f" and value is None:
             from kamgen.workbooks.writer import column_letter
@@ -502,10 +566,7 @@ class WorkbookReader:
 
         params: dict[str, Any] = {"field": label, "found": describe_value(raw)}
         if key == "reading.cell_ambiguous":
-            text = clean_text(raw) or ""
-            integer, _, fraction = text.rpartition(".")
-            params["thousands"] = text.replace(".", "")
-            params["decimal"] = f"{integer},{fraction}" if self.language == "nl" else f"{integer}.{fraction}"
+            params["thousands"], params["decimal"] = ambiguous_spellings(str(raw), get_language())
         elif key == "reading.cell_choice":
             params["choices"] = ", ".join(option.label[self.language] for option in choice_list.options)
         elif key == "reading.cell_excel_error":
@@ -529,6 +590,123 @@ class WorkbookReader:
             self.source_map.add(probe, Location(file=location.file, sheet=location.sheet, cell=location.cell, pointer=probe))
             probe = probe.rpartition("/")[0]
 
+    # --- what people do to workbooks ---------------------------------------
+
+    def note_trimmed_sheets(self, trimmed) -> None:
+        """Warn about sheets formatted far below their data, which were read without their empty rows."""
+        from kamgen.readers.xlsx_bounds import LARGE_USED_RANGE_ROWS
+
+        for sheet in trimmed:
+            if sheet.used_last_row - sheet.content_last_row <= LARGE_USED_RANGE_ROWS:
+                continue
+            self._problem("reading.used_range_large", WARNING, Location(file=self.file, sheet=sheet.title),
+                          params={"sheet": sheet.title, "rows": _grouped(sheet.used_last_row, self.language)})
+
+    def _content(self, worksheet) -> SheetContent:
+        """Return the cells of a sheet that hold anything (formulas included), indexed by row."""
+        content = self._contents.get(worksheet.title)
+        if content is None:
+            rows: dict[int, dict[int, Any]] = {}
+            for cell in _existing_cells(worksheet):
+                if not _blank(cell.value):
+                    rows.setdefault(cell.row, {})[cell.column] = cell.value
+            content = self._contents[worksheet.title] = SheetContent(rows, max(rows, default=0))
+        return content
+
+    def _check_merged(self, worksheet, row: int, column: int, label: str, pointer: str, worksheet_number) -> None:
+        """Warn once per merged range over an input cell when the range contains a value.
+
+        Excel keeps only the top-left value when cells are merged, and so does
+        openpyxl. An empty merged range loses nothing and goes unmentioned.
+        """
+        ranges = self._merged.get(worksheet.title)
+        if ranges is None:
+            ranges = self._merged[worksheet.title] = list(worksheet.merged_cells.ranges)
+        for merged in ranges:
+            if not (merged.min_row <= row <= merged.max_row and merged.min_col <= column <= merged.max_col):
+                continue
+            key = (worksheet.title, merged.coord)
+            if key in self._merged_reported:
+                return
+            self._merged_reported.add(key)
+            if _blank(self._values_sheet(worksheet.title).cell(row=merged.min_row, column=merged.min_col).value):
+                return
+            location = Location(file=self.file, sheet=worksheet.title, cell=merged.start_cell.coordinate, pointer=pointer or None)
+            self._problem("reading.merged_cell", WARNING, location, worksheet=worksheet_number, pointer=pointer,
+                          params={"field": label, "range": merged.coord}, field_name=label)
+            return
+
+    def _check_row_place(self, sheet, table, region: TableRegion, row: int, raw_cells: dict, inputs) -> None:
+        """Warn about a table row with data that is hidden (or filtered out), or that lies below the table."""
+        from kamgen.workbooks.writer import column_letter
+
+        worksheet = region.worksheet
+        first = next((column for column in inputs if not _blank(raw_cells[column.key][0])), inputs[0])
+        location = Location(file=self.file, sheet=worksheet.title, cell=f"{column_letter(region.columns[first.key])}{row}")
+        dimension = worksheet.row_dimensions.get(row)
+        if dimension is not None and dimension.hidden:
+            self._problem("reading.hidden_row", WARNING, location, worksheet=sheet.worksheet,
+                          params={"row": row, "sheet": worksheet.title})
+        if row in region.below_rows:
+            self._problem("reading.row_below_table", WARNING, location, worksheet=sheet.worksheet,
+                          params={"row": row, "sheet": worksheet.title, "table": table.name})
+
+    def _rows_below(self, sheet, table, region: TableRegion, inputs) -> tuple[int, ...]:
+        """Return the rows under a table's range that hold typed data in its input columns.
+
+        People type a new row just under a table without extending it. The
+        search stops at the first row that belongs to the next block of the
+        sheet: a row holding a text kamgen writes there (a heading, a label,
+        a column header), a row of another table, or a row of a named cell.
+        Empty rows are passed over, as they are inside a table.
+        """
+        worksheet = region.worksheet
+        content = self._content(worksheet)
+        input_columns = {region.columns[column.key] for column in inputs}
+        stop_rows = self._occupied_rows(worksheet, exclude=table.name)
+        stop_texts = self._sheet_texts(sheet)
+        rows = []
+        for row in sorted(number for number in content.rows if number > region.last_row):
+            cells = content.rows[row]
+            if row in stop_rows or any(isinstance(value, str) and _normalise_header(value) in stop_texts for value in cells.values()):
+                break
+            if any(column in input_columns for column in cells):
+                rows.append(row)
+        return tuple(rows)
+
+    def _occupied_rows(self, worksheet, exclude: str) -> set[int]:
+        """Return the rows of the other tables on a sheet (header and body) and of its named cells."""
+        from openpyxl.utils.cell import range_boundaries
+
+        from kamgen.workbooks.layout import FIELD_NAME_PREFIX, SHEET_NAME_PREFIX
+
+        rows: set[int] = set()
+        for excel_table in worksheet.tables.values():
+            if excel_table.name == exclude:
+                continue
+            _, first_row, _, last_row = range_boundaries(excel_table.ref)
+            rows.update(range(first_row, min(last_row, self._content(worksheet).last_row) + 1))
+        for name, defined in self.structure.defined_names.items():
+            if not name.startswith(FIELD_NAME_PREFIX) or name.startswith(SHEET_NAME_PREFIX):
+                continue
+            for title, coordinate in _destinations(defined):
+                if title != worksheet.title:
+                    continue
+                try:
+                    _, first_row, _, last_row = range_boundaries(coordinate.replace("$", ""))
+                except (ValueError, TypeError):
+                    continue
+                if first_row is not None:
+                    rows.update(range(first_row, (last_row or first_row) + 1))
+        return rows
+
+    def _sheet_texts(self, sheet) -> frozenset[str]:
+        """Return every text kamgen writes on a sheet besides data, in both languages, normalised like headers."""
+        texts = self._stop_texts.get(sheet.key)
+        if texts is None:
+            texts = self._stop_texts[sheet.key] = frozenset(_normalise_header(text) for text in _layout_texts(sheet))
+        return texts
+
     # --- tables -----------------------------------------------------------
 
     def _find_table(self, sheet, table) -> TableRegion | None:
@@ -545,10 +723,13 @@ class WorkbookReader:
             totals_rows = excel_table.totalsRowCount or 0
             names = [column.name for column in excel_table.tableColumns] or [
                 worksheet.cell(row=first_row, column=number).value for number in range(first_column, last_column + 1)]
+            body_last_row = last_row - totals_rows
             return TableRegion(
                 worksheet=worksheet, values=self.values[worksheet.title], header_row=first_row,
-                first_row=first_row + header_rows, last_row=last_row - totals_rows,
+                first_row=first_row + header_rows, last_row=body_last_row,
                 columns=self._match_columns(table, names, first_column, worksheet, first_row),
+                # A range stretched to row 1,048,576 is read only as far as anything is written.
+                read_last_row=min(body_last_row, self._content(worksheet).last_row),
             )
         return None
 
@@ -581,8 +762,9 @@ class WorkbookReader:
                     "column": pick(column.header, self.language), "table": table.name})
         return found
 
-    def _table_rows(self, region: TableRegion) -> range:
-        return range(region.first_row, region.last_row + 1)
+    def _table_rows(self, region: TableRegion) -> list[int]:
+        """Return the rows of a table to read, in order: its body up to the last written row, then the rows typed below it."""
+        return list(range(region.first_row, region.read_last_row + 1)) + list(region.below_rows)
 
     def _read_table(self, sheet, table) -> None:
         from kamgen.workbooks.layout import pick
@@ -596,6 +778,9 @@ class WorkbookReader:
         self.regions[table.name] = region
         worksheet = region.worksheet
         inputs = [column for column in table.columns if not column.computed and column.key in region.columns]
+        if not table.align:
+            # Rows of an aligned table pair with the other table's rows by position, so only plain tables grow downwards.
+            region.below_rows = self._rows_below(sheet, table, region, inputs)
         first_key = inputs[0].key if inputs else None
         if not table.align and first_key is not None:
             header = f"{column_letter(region.columns[first_key])}{region.header_row}"
@@ -617,6 +802,8 @@ class WorkbookReader:
                 if not _same(raw, default):
                     own = True
             rows.append((position, row, raw_cells, own, anything))
+            if own:
+                self._check_row_place(sheet, table, region, row, raw_cells, inputs)
         used = any(own for _, _, _, own, _ in rows)
 
         if table.align:
@@ -763,6 +950,40 @@ class WorkbookReader:
 
     # --- saved formula results ------------------------------------------------
 
+    def check_overwritten_formulas(self) -> None:
+        """Warn about computed cells where a typed value replaced kamgen's formula, so no typed value is ignored unnoticed."""
+        from kamgen.workbooks.layout import pick
+        from kamgen.workbooks.writer import column_letter
+
+        for sheet in self.layout.sheets:
+            worksheet = self.sheets.get(sheet.key)
+            if worksheet is None:
+                continue
+            for item in _computed_cells(sheet):
+                target, coordinate = self._cell_address(item.name, worksheet)
+                self._check_overwritten(target, coordinate, pick(item.label, self.language), sheet.worksheet)
+            for table in sheet.tables():
+                region = self.regions.get(table.name)
+                if region is None:
+                    continue
+                for column in table.columns:
+                    if not column.computed or column.key not in region.columns:
+                        continue
+                    letter = column_letter(region.columns[column.key])
+                    for row in range(region.first_row, region.read_last_row + 1):
+                        self._check_overwritten(region.worksheet, f"{letter}{row}", pick(column.header, self.language), sheet.worksheet)
+
+    def _check_overwritten(self, worksheet, coordinate: str, label: str, worksheet_number) -> None:
+        from kamgen.validation import describe_value
+
+        cell = worksheet[coordinate]
+        if cell.data_type == "f" or _blank(cell.value):
+            return
+        self._overwritten.add((worksheet.title, coordinate))
+        location = Location(file=self.file, sheet=worksheet.title, cell=coordinate)
+        self._problem("reading.formula_overwritten", WARNING, location, worksheet=worksheet_number,
+                      params={"field": label, "found": describe_value(cell.value)}, field_name=label, value=cell.value)
+
     def verify_formulas(self) -> None:
         """Compare saved formula results with kamgen's own values; warn on each difference."""
         if self.layout.verify is None or any(problem.is_error for problem in self.problems):
@@ -808,18 +1029,17 @@ class WorkbookReader:
 
     def _has_saved_results(self) -> bool:
         """Tell whether any formula cell of the file contains a saved result (openpyxl saves none)."""
-        for sheet_key, worksheet in self.sheets.items():
-            values = self.values[worksheet.title]
-            for row in worksheet.iter_rows():
-                for cell in row:
-                    if cell.data_type == "f" and values[cell.coordinate].value is not None:
-                        return True
+        for worksheet in self.sheets.values():
+            values = self._values_sheet(worksheet.title)
+            for cell in _existing_cells(worksheet):
+                if cell.data_type == "f" and values.cell(row=cell.row, column=cell.column).value is not None:
+                    return True
         return False
 
     def _compare(self, worksheet, coordinate: str, expected: Any, choices: str | None, label, worksheet_number) -> None:
         from kamgen.workbooks.layout import pick
 
-        if expected is None:
+        if expected is None or (worksheet.title, coordinate) in self._overwritten:
             return
         saved = self.values[worksheet.title][coordinate].value
         if saved is None:
@@ -878,6 +1098,42 @@ def _destinations(defined_name) -> list[tuple[str, str]]:
         return list(defined_name.destinations)
     except (AttributeError, ValueError, TypeError):
         return []
+
+
+def _existing_cells(worksheet) -> list:
+    """Return the cells openpyxl created for a sheet, without creating the empty ones in between.
+
+    NOTE: ``Worksheet._cells`` is openpyxl's private cell dictionary (in 3.0
+    and 3.1). ``iter_rows`` would create every cell up to ``max_row`` instead,
+    which is millions for a sheet with one cell at row 1,048,576.
+    """
+    return list(worksheet._cells.values())
+
+
+def _layout_texts(sheet) -> list[str]:
+    """Return the headings, notes, labels and headers of a sheet's layout in every language."""
+    from kamgen.workbooks.layout import Computed, Field, Fields, Grid, Heading, Note, Static, Table
+
+    texts: list = []
+    for block in sheet.blocks:
+        if isinstance(block, (Heading, Note)):
+            texts.append(block.text)
+        elif isinstance(block, Fields):
+            texts += [item.label for item in block.items if isinstance(item, (Field, Computed))]
+        elif isinstance(block, Grid):
+            texts += [block.corner] + [column.header for column in block.columns]
+            for grid_row in block.rows:
+                texts.append(grid_row.label)
+                texts += [cell.text for cell in grid_row.cells if isinstance(cell, Static)]
+        elif isinstance(block, Table):
+            texts += [column.header for column in block.columns] + [above.label for above in block.above_rows]
+    return [text for value in texts if value for text in value.values() if text]
+
+
+def _grouped(number: int, language: str) -> str:
+    """Return a whole number with thousands grouped as the language writes it: 1.048.576 or 1,048,576."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if language == "nl" else text
 
 
 def _normalise_header(value: Any) -> str:
