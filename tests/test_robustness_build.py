@@ -277,3 +277,22 @@ def test_examples_build_through_cli(example, tmp_path):
 
     assert result.exit_code == 0, result.output
     set_language(None)
+
+
+# --- crashes the property tests found, kept as regression tests --------------------------------
+
+
+def test_goal_without_id_under_parent_does_not_raise():
+    from kamgen.validation import rule_problems
+
+    set_language("nl")
+    data = {"kind": "account", "goal_tree": {"nodes": [
+        {"id": "G0", "level": 0, "title": "Ambitie"},
+        {"level": 1, "parent": "G0", "title": "Doel zonder code"},
+    ]}}
+
+    problems = rule_problems(data, "account")
+
+    # The goal-tree rules used to raise KeyError for a node without an id. Its missing id is the schema's to report.
+    assert [(problem.code, problem.pointer) for problem in problems] == [("account.objective_without_kpi", "/goal_tree/nodes/1/kpi")]
+    set_language(None)

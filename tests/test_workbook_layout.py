@@ -383,7 +383,8 @@ def test_labels_of_either_language_and_identifiers_are_accepted(filled):
     [
         ("C", "veel", "reading.cell_number", "Omzet van klant 2 is de tekst 'veel', geen getal; vul een getal in, zoals 7,5 of 1.234,56."),
         ("H", "1.234", "reading.cell_ambiguous",
-         "Criterium 4 van klant 2 is de tekst '1.234'; dat kan zowel duizendtallen als decimalen zijn. Schrijf 1234 of 1,234."),
+         "Criterium 4 van klant 2 is de tekst '1.234'; dat kan zowel duizendtallen als decimalen zijn. "
+         "Typ 1234 als u duizendtallen bedoelt, of 1,2340 als u een decimaal getal bedoelt."),
         ("Q", "Goede klant", "reading.cell_choice",
          "Handmatige classificatie van klant 2 is de tekst 'Goede klant'; kies een waarde uit de keuzelijst: Transactieklant, Ontwikkelklant, Grote klant, Strategische klant."),
         ("S", "misschien", "reading.cell_boolean", "Voorbeeldklant van klant 2 is de tekst 'misschien'; vul ja of nee in."),

@@ -549,6 +549,8 @@ def _check_goal_tree(data: dict, projects: dict[str, dict], problems: _Problems)
 
 def _cycle_through(start: str, nodes: dict[str, tuple[int, dict]]) -> list[str] | None:
     """Return the node ids of the cycle that ``start`` is part of, or None."""
+    if start not in nodes:
+        return None  # a node without an id cannot be anyone's parent, so it is in no cycle
     path = [start]
     current = text(nodes[start][1].get("parent"))
     while current is not None and current in nodes:
