@@ -1,6 +1,6 @@
 """The 34 worksheets of the method: number, slug, titles, input kind, status.
 
-``status`` tells what kamgen does with a worksheet today: ``input`` (schema,
+``status`` is what kamgen does with a worksheet today: ``input`` (schema,
 workbook sheet, reader and method rules), ``computed`` (also computations)
 and ``rendered`` (also a chapter in a generated report). Every worksheet has
 a blank form in the pack.

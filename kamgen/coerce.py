@@ -2,7 +2,7 @@
 
 People write ``omzet: 1.234,56`` or ``start: 01-02-2026`` in YAML, and CRM
 exports put numbers in quotes. Where the schema expects a number, a date or a
-yes/no and the text is unambiguous, the value is converted and a warning says
+yes/no and the text is unambiguous, the value is converted and a warning shows
 how to write it; ambiguous or unreadable text is left alone for the schema
 layer to report. The input file itself is never changed.
 """

@@ -2,7 +2,7 @@
 
 A :class:`Problem` has a stable code, a severity, a location, the worksheet
 and field it concerns, the value found and a message in the user's language
-that says what to do. Readers, the schema layer and the method rules all
+that tells people what to do. Readers, the schema layer and the method rules all
 produce problems; :class:`Report` collects them and decides the exit code.
 """
 
@@ -19,7 +19,7 @@ WARNING = "warning"
 
 @dataclass(frozen=True)
 class Location:
-    """Where a problem is: a file, plus a cell for Excel or a line for JSON/YAML."""
+    """Place of a problem: a file, plus a cell for Excel or a line for JSON/YAML."""
 
     file: str
     sheet: str | None = None

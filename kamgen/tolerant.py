@@ -38,7 +38,7 @@ class Parsed:
 
 
 def strip_control_characters(text: str) -> tuple[str, bool]:
-    """Remove characters XML cannot hold; the flag says whether any were removed."""
+    """Remove characters XML cannot hold, and report with the flag whether any were removed."""
     cleaned = _XML_ILLEGAL.sub("", text)
     return cleaned, cleaned != text
 
@@ -157,7 +157,7 @@ def parse_percentage(value: Any) -> Parsed:
     """Parse a percentage as a fraction: ``30%``, ``30 %``, ``0,3`` and a cell holding 0.3 give 0.3.
 
     A bare number above 1 (``30``) is read as percent points; a cell formatted
-    as a percentage already holds the fraction.
+    as a percentage already contains the fraction.
     """
     if value is None:
         return Parsed(None)

@@ -101,9 +101,7 @@ def read_any(path: Path, display_name: str) -> InputDocument:
     if detected in ("xls", "xlsm", "ods", "encrypted", "html", "corrupt_zip"):
         raise _reject(detected, display_name)
     if detected == "xlsx":
-        if extension not in (".xlsx",):
-            # A workbook with another extension is still readable; say so and go on.
-            pass
+        # A workbook is read by its content, whatever its extension.
         from kamgen.readers.excel import read_workbook
 
         document = read_workbook(path, display_name)
